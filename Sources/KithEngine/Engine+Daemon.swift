@@ -1,0 +1,45 @@
+import Foundation
+import KithConfig
+import KithCore
+import KithStore
+
+extension Engine {
+  /// Reminders to announce now, in due order: each once, however long ago it fell due.
+  public func dueAnnouncements(now: Date) -> [Reminder] {
+    model.planner.announcements(
+      among: model.allReminders, lastAnnounced: { self.model.state(of: $0)?.announcedAt },
+      now: now)
+  }
+
+  /// Records announcements made at `now`, in one transaction.
+  public func recordAnnounced(_ reminders: [Reminder], at now: Date) throws(StoreError) {
+    guard !reminders.isEmpty else { return }
+    try store.write { writer in
+      for reminder in reminders { try writer.recordAnnouncement(reminder, at: now) }
+    }
+    for reminder in reminders { model.noteAnnounced(reminder, at: now) }
+  }
+
+  /// The earliest instant at which something will need announcing, for the one timer.
+  public func nextWake() -> Date? {
+    var earliest: Date?
+    for reminder in model.allReminders {
+      guard
+        let next = model.planner.nextAnnouncement(
+          of: reminder, lastAnnounced: model.state(of: reminder)?.announcedAt)
+      else { continue }
+      if earliest.map({ next < $0 }) ?? true { earliest = next }
+    }
+    return earliest
+  }
+
+  /// "last: 2026-10-02 coffee", for announcements.
+  public func lastContactDescription(_ contactID: String) -> String? {
+    guard let date = model.lastContact[contactID] else { return nil }
+    let latest = (try? store.read { try $0.interactions(contactID: contactID).first }) ?? nil
+    let what = latest.map { $0.note ?? $0.kind }
+    return "last: \(date)" + (what.map { " \($0)" } ?? "")
+  }
+
+  public func contact(id: String) -> Contact? { model.contacts[id] }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import KithCore
+
+/// Queries over one read snapshot.
+public struct StoreReader {
+  let db: Database
+
+  public func contacts() throws -> [Contact] {
+    try Row.fetchAll(db, sql: "SELECT * FROM contact ORDER BY id").map(Self.contact)
+  }
+
+  public func contact(id: String) throws -> Contact? {
+    try Row.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [id]).map(
+      Self.contact)
+  }
+
+  public func contactCount() throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact") ?? 0
+  }
+
+  /// The date of each contact's latest interaction.
+  public func lastContactDates() throws -> [String: CivilDate] {
+    var result: [String: CivilDate] = [:]
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT contact_id, MAX(date) AS last FROM interaction GROUP BY contact_id")
+    while let row = try rows.next() {
+      if let date = CivilDate(row["last"] as String) { result[row["contact_id"]] = date }
+    }
+    return result
+  }
+
+  public func lastContactDate(contactID: String) throws -> CivilDate? {
+    try String.fetchOne(
+      db, sql: "SELECT MAX(date) FROM interaction WHERE contact_id = ?", arguments: [contactID]
+    ).flatMap { CivilDate($0) }
+  }
+
+  public func interactions(contactID: String) throws -> [Interaction] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM interaction WHERE contact_id = ? ORDER BY date DESC, logged_at DESC",
+      arguments: [contactID]
+    ).compactMap { row in
+      guard let date = CivilDate(row["date"] as String) else { return nil }
+      return Interaction(
+        contactID: row["contact_id"], date: date,
+        loggedAt: Date(timeIntervalSince1970: row["logged_at"]), kind: row["kind"],
+        note: row["note"])
+    }
+  }
+
+  /// Stored occurrence state of every contact, by contact id.
+  public func occurrenceStates() throws -> [String: [OccurrenceState.Key: OccurrenceState]] {
+    var result: [String: [OccurrenceState.Key: OccurrenceState]] = [:]
+    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM occurrence")
+    while let row = try rows.next() {
+      if let state = Self.occurrence(row) {
+        result[state.contactID, default: [:]][state.key] = state
+      }
+    }
+    return result
+  }
+
+  public func occurrenceStates(contactID: String) throws -> [OccurrenceState.Key: OccurrenceState] {
+    var result: [OccurrenceState.Key: OccurrenceState] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT * FROM occurrence WHERE contact_id = ?", arguments: [contactID])
+    {
+      if let state = Self.occurrence(row) { result[state.key] = state }
+    }
+    return result
+  }
+
+  /// Announcements, newest first.
+  public func announcements(limit: Int) throws -> [(
+    reminderID: String, contactID: String, at: Date
+  )] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM announcement ORDER BY announced_at DESC, id DESC LIMIT ?",
+      arguments: [limit]
+    ).map { ($0["reminder_id"], $0["contact_id"], Date(timeIntervalSince1970: $0["announced_at"])) }
+  }
+
+  static func occurrence(_ row: Row) -> OccurrenceState? {
+    guard let kind = ReminderKind(rawValue: row["kind"]),
+      let occurrence = CivilDate(row["occurrence"] as String)
+    else { return nil }
+    func date(_ column: String) -> Date? {
+      (row[column] as Double?).map { Date(timeIntervalSince1970: $0) }
+    }
+    return OccurrenceState(
+      contactID: row["contact_id"], kind: kind, occurrence: occurrence,
+      snoozedUntil: date("snoozed_until"), doneAt: date("done_at"),
+      announcedAt: date("announced_at"))
+  }
+
+  static func contact(_ row: Row) -> Contact {
+    func list(_ column: String) -> [String] {
+      let text: String = row[column]
+      return text.isEmpty ? [] : text.split(separator: "\n").map(String.init)
+    }
+    let dates: [LabelledDate] = list("dates").compactMap { line in
+      guard let tab = line.firstIndex(of: "\t"),
+        let date = MonthDay(line[line.index(after: tab)...])
+      else { return nil }
+      return LabelledDate(label: String(line[..<tab]), date: date)
+    }
+    return Contact(
+      id: row["id"], name: row["name"], circles: list("circles"),
+      birthday: (row["birthday"] as String?).flatMap { MonthDay($0) }, dates: dates,
+      every: (row["every"] as String?).flatMap { Cadence($0) }, emails: list("emails"),
+      phones: list("phones"), linkedIn: row["linkedin"], urls: list("urls"),
+      company: row["company"], position: row["position"], notes: row["notes"],
+      tags: list("tags"), metOn: (row["met_on"] as String?).flatMap { CivilDate($0) },
+      added: Date(timeIntervalSince1970: row["added"]))
+  }
+}
