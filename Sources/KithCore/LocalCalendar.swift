@@ -1,0 +1,84 @@
+import Foundation
+
+/// Converts between instants and local civil time in one time zone, with kith's DST rules.
+///
+/// A local time inside a spring-forward gap moves forward by the gap (02:30 becomes 03:30);
+/// an ambiguous fall-back time takes the earlier instant.
+public struct LocalCalendar: Sendable, Equatable {
+  public let timeZone: TimeZone
+
+  public init(timeZone: TimeZone) {
+    self.timeZone = timeZone
+  }
+
+  /// The instant at which the local clock reads `time` on `date`.
+  public func instant(_ date: CivilDate, _ time: WallTime) -> Date {
+    instant(date, secondsIntoDay: time.secondsIntoDay)
+  }
+
+  /// The instant at which the local clock reads `seconds` past midnight on `date`.
+  public func instant(_ date: CivilDate, secondsIntoDay seconds: Int) -> Date {
+    let local = date.dayNumber * 86_400 + seconds
+    let before = offset(at: local - 86_400)
+    let after = offset(at: local + 86_400)
+    var best: Int?
+    // The candidates are the offsets a day before and after; check each distinct one once.
+    let utcBefore = local - before
+    if offset(at: utcBefore) == before { best = utcBefore }
+    if after != before {
+      let utcAfter = local - after
+      if offset(at: utcAfter) == after { best = min(best ?? utcAfter, utcAfter) }
+    }
+    // In a gap no candidate round-trips: keep the offset from before the gap, which lands
+    // the same distance past the transition as the wall time was past its start.
+    return Date(timeIntervalSince1970: TimeInterval(best ?? local - before))
+  }
+
+  /// The local date at `instant`.
+  public func date(of instant: Date) -> CivilDate {
+    CivilDate(dayNumber: Self.floorDiv(localSeconds(instant), 86_400))
+  }
+
+  /// Seconds since local midnight at `instant`.
+  public func secondsIntoDay(of instant: Date) -> Int {
+    let local = localSeconds(instant)
+    return local - Self.floorDiv(local, 86_400) * 86_400
+  }
+
+  /// ISO 8601 with the local offset: `2027-03-14T03:30:00-04:00`.
+  public func iso8601(_ instant: Date) -> String {
+    let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
+    let offset = timeZone.secondsFromGMT(for: instant)
+    let local = seconds + offset
+    let day = Self.floorDiv(local, 86_400)
+    let inDay = local - day * 86_400
+    let sign = offset < 0 ? "-" : "+"
+    let magnitude = abs(offset)
+    return "\(CivilDate(dayNumber: day))T\(Self.two(inDay / 3600)):\(Self.two(inDay % 3600 / 60))"
+      + ":\(Self.two(inDay % 60))\(sign)\(Self.two(magnitude / 3600)):\(Self.two(magnitude % 3600 / 60))"
+  }
+
+  /// Parses ISO 8601 as written by ``iso8601(_:)`` or with a `Z`.
+  public static func parseISO8601(_ text: String) -> Date? {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.date(from: text)
+  }
+
+  private func localSeconds(_ instant: Date) -> Int {
+    let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
+    return seconds + timeZone.secondsFromGMT(for: instant)
+  }
+
+  private func offset(at utcSeconds: Int) -> Int {
+    timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcSeconds)))
+  }
+
+  static func floorDiv(_ a: Int, _ b: Int) -> Int {
+    a >= 0 ? a / b : -((-a + b - 1) / b)
+  }
+
+  private static func two(_ n: Int) -> String {
+    n < 10 ? "0\(n)" : String(n)
+  }
+}
