@@ -57,7 +57,8 @@ public enum ConfigParser {
         if let time = WallTime(text) {
           policy.notifyAt = time
         } else {
-          problem(["notify_at"], "cannot read \"\(text)\" as a time; accepted: \"HH:MM\", 00:00 to 23:59")
+          problem(
+            ["notify_at"], "cannot read \"\(text)\" as a time; accepted: \"HH:MM\", 00:00 to 23:59")
         }
       }
       if let value = table["days"] { policy.days = days(value) ?? policy.days }
@@ -69,7 +70,9 @@ public enum ConfigParser {
         } else if let n = dayCount(text), n >= 1 {
           policy.renotifyDays = n
         } else {
-          problem(["renotify"], "cannot read \"\(text)\"; accepted: \"1d\" (any number of days) or \"never\"")
+          problem(
+            ["renotify"],
+            "cannot read \"\(text)\"; accepted: \"1d\" (any number of days) or \"never\"")
         }
       }
       if let value = table["circles"] {
@@ -88,7 +91,8 @@ public enum ConfigParser {
             if let n = dayCount(text), n <= 366 {
               policy.lead = n
             } else {
-              problem(["birthdays", "lead"], "cannot read \"\(text)\"; accepted: \"0d\" to \"366d\"")
+              problem(
+                ["birthdays", "lead"], "cannot read \"\(text)\"; accepted: \"0d\" to \"366d\"")
             }
           }
           if let feb29 = birthdays["feb29"],
@@ -97,7 +101,9 @@ public enum ConfigParser {
             if let rule = Policy.Feb29Rule(rawValue: text) {
               policy.feb29 = rule
             } else {
-              problem(["birthdays", "feb29"], "unknown value \"\(text)\"; accepted: \"feb28\" or \"mar1\"")
+              problem(
+                ["birthdays", "feb29"], "unknown value \"\(text)\"; accepted: \"feb28\" or \"mar1\""
+              )
             }
           }
         } else {
@@ -145,7 +151,8 @@ public enum ConfigParser {
       var days: Set<Weekday> = []
       for element in array {
         guard let name = element.string, let day = Weekday(name: name) else {
-          problem(["days"], "cannot read \(element.debugDescription) as a day; accepted: \(accepted)")
+          problem(
+            ["days"], "cannot read \(element.debugDescription) as a day; accepted: \(accepted)")
           return nil
         }
         days.insert(day)
@@ -169,12 +176,16 @@ public enum ConfigParser {
 
     mutating func unknownKeys(in table: TOMLTable, path: [String], allowed: [String]) {
       for key in table.keys.sorted() where !allowed.contains(key) {
-        problem(path + [key], "unknown key; accepted here: \(allowed.joined(separator: ", "))")
+        problem(
+          path + [key], "unknown key; accepted here: \(allowed.joined(separator: ", "))",
+          at: locator.keyPosition(of: path + [key]))
       }
     }
 
-    mutating func problem(_ path: [String], _ message: String) {
-      let position = locator.position(of: path)
+    mutating func problem(
+      _ path: [String], _ message: String, at keyPosition: (line: Int, column: Int)? = nil
+    ) {
+      let position = keyPosition ?? locator.position(of: path)
       problems.append(
         ConfigProblem(
           file: file, line: position?.line, column: position?.column,

@@ -132,7 +132,8 @@ public struct Contact: Hashable, Sendable, Codable {
 
   /// A slug made from a name: lowercase ASCII letters and digits joined by dashes.
   public static func slug(for name: String) -> String {
-    let folded = name.applyingTransform(.toLatin, reverse: false)?
+    let folded =
+      name.applyingTransform(.toLatin, reverse: false)?
       .applyingTransform(.stripDiacritics, reverse: false) ?? name
     var slug = ""
     var pendingDash = false

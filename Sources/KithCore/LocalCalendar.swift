@@ -6,9 +6,16 @@ import Foundation
 /// an ambiguous fall-back time takes the earlier instant.
 public struct LocalCalendar: Sendable, Equatable {
   public let timeZone: TimeZone
+  /// Answers of ``instant(_:secondsIntoDay:)`` already worked out: each costs several
+  /// time-zone lookups, and the same few days recur across contacts.
+  private let instants = InstantCache()
 
   public init(timeZone: TimeZone) {
     self.timeZone = timeZone
+  }
+
+  public static func == (lhs: LocalCalendar, rhs: LocalCalendar) -> Bool {
+    lhs.timeZone == rhs.timeZone
   }
 
   /// The instant at which the local clock reads `time` on `date`.
@@ -19,6 +26,12 @@ public struct LocalCalendar: Sendable, Equatable {
   /// The instant at which the local clock reads `seconds` past midnight on `date`.
   public func instant(_ date: CivilDate, secondsIntoDay seconds: Int) -> Date {
     let local = date.dayNumber * 86_400 + seconds
+    let utc = instants.value(for: local) { utcSeconds(atLocal: local) }
+    return Date(timeIntervalSince1970: TimeInterval(utc))
+  }
+
+  /// The UTC seconds at which the local clock reads `local` seconds since the local epoch.
+  private func utcSeconds(atLocal local: Int) -> Int {
     let before = offset(at: local - 86_400)
     let after = offset(at: local + 86_400)
     var best: Int?
@@ -31,7 +44,7 @@ public struct LocalCalendar: Sendable, Equatable {
     }
     // In a gap no candidate round-trips: keep the offset from before the gap, which lands
     // the same distance past the transition as the wall time was past its start.
-    return Date(timeIntervalSince1970: TimeInterval(best ?? local - before))
+    return best ?? local - before
   }
 
   /// The local date at `instant`.
@@ -80,5 +93,26 @@ public struct LocalCalendar: Sendable, Equatable {
 
   private static func two(_ n: Int) -> String {
     n < 10 ? "0\(n)" : String(n)
+  }
+}
+
+/// A bounded, thread-safe memo of local seconds to UTC seconds for one time zone.
+private final class InstantCache: @unchecked Sendable {
+  /// Decades of days at a few times of day; emptied when full.
+  private static let limit = 16_384
+  private let lock = NSLock()
+  private var table: [Int: Int] = [:]
+
+  func value(for local: Int, compute: () -> Int) -> Int {
+    lock.lock()
+    let known = table[local]
+    lock.unlock()
+    if let known { return known }
+    let value = compute()
+    lock.lock()
+    if table.count >= Self.limit { table.removeAll() }
+    table[local] = value
+    lock.unlock()
+    return value
   }
 }

@@ -58,13 +58,20 @@ public struct Planner: Sendable {
     states: [OccurrenceState.Key: OccurrenceState], now: Date
   ) -> [Reminder] {
     var result: [Reminder] = []
-    if let reminder = touchReminder(for: contact, lastContact: lastContact, states: states, now: now)
+    result.reserveCapacity(2 + contact.dates.count)
+    if let reminder = touchReminder(
+      for: contact, lastContact: lastContact, states: states, now: now)
     {
       result.append(reminder)
     }
+    if contact.birthday == nil, contact.dates.isEmpty { return result }
+    // The same for every yearly date of the contact: work them out once.
+    let added = calendar.date(of: contact.added)
+    let thisYear = calendar.date(of: now).year
     for (kind, monthDay) in yearlyDates(of: contact) {
       if let reminder = currentYearly(
-        contact: contact, kind: kind, monthDay: monthDay, states: states, now: now)
+        contact: contact, kind: kind, monthDay: monthDay, added: added, thisYear: thisYear,
+        states: states, now: now)
       {
         result.append(reminder)
       }
@@ -116,8 +123,9 @@ public struct Planner: Sendable {
     among reminders: [Reminder], lastAnnounced: (Reminder) -> Date?, now: Date
   ) -> [Reminder] {
     reminders.filter { reminder in
-      guard reminder.phase != .scheduled, let next = nextAnnouncement(
-        of: reminder, lastAnnounced: lastAnnounced(reminder))
+      guard reminder.phase != .scheduled,
+        let next = nextAnnouncement(
+          of: reminder, lastAnnounced: lastAnnounced(reminder))
       else { return false }
       return next <= now
     }.sorted(by: Reminder.dueOrder)
@@ -149,35 +157,62 @@ public struct Planner: Sendable {
     contact: Contact, kind: ReminderKind, monthDay: MonthDay, year: Int,
     states: [OccurrenceState.Key: OccurrenceState], now: Date
   ) -> Reminder {
-    let day = monthDay.date(in: year, feb29: policy.feb29)
-    let scheduled = calendar.instant(day.adding(days: -policy.lead), policy.notifyAt)
+    let (day, scheduled) = yearlySchedule(monthDay: monthDay, year: year)
     return make(
       contact: contact, kind: kind, occurrence: day, scheduled: scheduled, circle: nil,
       cadence: nil, states: states, now: now)
   }
 
+  /// The occurrence of a yearly date in `year` and when it is scheduled.
+  private func yearlySchedule(monthDay: MonthDay, year: Int) -> (day: CivilDate, scheduled: Date) {
+    let day = monthDay.date(in: year, feb29: policy.feb29)
+    let notified = policy.lead == 0 ? day : day.adding(days: -policy.lead)
+    return (day, calendar.instant(notified, policy.notifyAt))
+  }
+
   /// The latest occurrence already scheduled, unless it is done; else the next one not done.
-  /// Occurrences before the contact was added do not count.
+  /// Occurrences before the contact was added (its local date `added`) do not count.
+  ///
+  /// Candidates are the years around `thisYear`, the local year of `now`; only the one chosen
+  /// is made into a ``Reminder``.
   private func currentYearly(
-    contact: Contact, kind: ReminderKind, monthDay: MonthDay,
+    contact: Contact, kind: ReminderKind, monthDay: MonthDay, added: CivilDate, thisYear: Int,
     states: [OccurrenceState.Key: OccurrenceState], now: Date
   ) -> Reminder? {
-    let added = calendar.date(of: contact.added)
-    let thisYear = calendar.date(of: now).year
-    let candidates = ((thisYear - 1)...(thisYear + 2)).map {
-      yearly(contact: contact, kind: kind, monthDay: monthDay, year: $0, states: states, now: now)
-    }.filter { $0.occurrence >= added }
-    if let latest = candidates.last(where: { $0.scheduled <= now }), !isDone(latest, states) {
-      return latest
+    var latest: (day: CivilDate, scheduled: Date)?
+    var next: (day: CivilDate, scheduled: Date)?
+    for year in (thisYear - 1)...(thisYear + 2) {
+      let candidate = yearlySchedule(monthDay: monthDay, year: year)
+      guard candidate.day >= added else { continue }
+      if candidate.scheduled <= now {
+        latest = candidate
+      } else if next == nil, !isDone(kind, candidate.day, states) {
+        next = candidate
+      }
     }
-    return candidates.first { $0.scheduled > now && !isDone($0, states) }
+    if let latest, !isDone(kind, latest.day, states) {
+      return make(
+        contact: contact, kind: kind, occurrence: latest.day, scheduled: latest.scheduled,
+        circle: nil, cadence: nil, states: states, now: now)
+    }
+    guard let next else { return nil }
+    return make(
+      contact: contact, kind: kind, occurrence: next.day, scheduled: next.scheduled, circle: nil,
+      cadence: nil, states: states, now: now)
   }
 
   private func isDone(_ reminder: Reminder, _ states: [OccurrenceState.Key: OccurrenceState])
     -> Bool
   {
-    states[OccurrenceState.Key(kind: reminder.kind, occurrence: reminder.occurrence)]?.doneAt
-      != nil
+    isDone(reminder.kind, reminder.occurrence, states)
+  }
+
+  private func isDone(
+    _ kind: ReminderKind, _ occurrence: CivilDate,
+    _ states: [OccurrenceState.Key: OccurrenceState]
+  ) -> Bool {
+    guard !states.isEmpty else { return false }
+    return states[OccurrenceState.Key(kind: kind, occurrence: occurrence)]?.doneAt != nil
   }
 
   private func make(
@@ -185,7 +220,9 @@ public struct Planner: Sendable {
     circle: String?, cadence: Cadence?, states: [OccurrenceState.Key: OccurrenceState],
     now: Date
   ) -> Reminder {
-    let snoozed = states[OccurrenceState.Key(kind: kind, occurrence: occurrence)]?.snoozedUntil
+    let snoozed =
+      states.isEmpty
+      ? nil : states[OccurrenceState.Key(kind: kind, occurrence: occurrence)]?.snoozedUntil
     let due = snoozed ?? scheduled
     let phase: ReminderPhase =
       due <= now ? .due : (snoozed != nil ? .snoozed : .scheduled)

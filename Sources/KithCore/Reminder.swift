@@ -129,15 +129,31 @@ public struct OccurrenceState: Hashable, Sendable {
 /// Short reminder ids: six characters of a stable hash of contact, kind and occurrence.
 public enum ReminderID {
   static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
+  static let asciiAlphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
 
   public static func make(contactID: String, kind: ReminderKind, occurrence: CivilDate) -> String {
-    var hash = StableHash.fnv1a("\(contactID)|\(kind.rawValue)|\(occurrence)")
-    var id = ""
-    for _ in 0..<6 {
-      id.append(alphabet[Int(hash & 31)])
-      hash >>= 5
+    // Hashes the bytes of "\(contactID)|\(kind.rawValue)|\(occurrence)" without building it.
+    var hasher = StableHash()
+    hasher.combine(contactID)
+    hasher.combine("|")
+    switch kind {
+    case .date(let label):
+      hasher.combine("date:")
+      hasher.combine(label)
+    default:
+      hasher.combine(kind.rawValue)
     }
-    return id
+    hasher.combine("|")
+    hasher.combine(occurrence)
+    var hash = hasher.finalize()
+    // Written as bytes: appending `Character`s costs more than the hash.
+    return String(unsafeUninitializedCapacity: 6) { buffer in
+      for index in 0..<6 {
+        buffer[index] = asciiAlphabet[Int(hash & 31)]
+        hash >>= 5
+      }
+      return 6
+    }
   }
 
   /// Whether `text` has the shape of a reminder id.
@@ -147,13 +163,56 @@ public enum ReminderID {
 }
 
 /// FNV-1a: a hash that is the same on every run and machine, unlike `Hasher`.
-public enum StableHash {
+///
+/// ``fnv1a(_:)`` hashes one string; an instance hashes several pieces as if they were one
+/// string, without building it.
+public struct StableHash {
+  private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  public init() {}
+
   public static func fnv1a(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x100_0000_01b3
+    var hasher = StableHash()
+    hasher.combine(text)
+    return hasher.finalize()
+  }
+
+  /// Adds the UTF-8 bytes of `text`.
+  public mutating func combine(_ text: String) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes { combine(byte: byte) }
     }
+    if done == nil {
+      for byte in text.utf8 { combine(byte: byte) }
+    }
+  }
+
+  /// Adds the bytes of `date.description`.
+  public mutating func combine(_ date: CivilDate) {
+    guard (0...9999).contains(date.year) else {
+      combine(date.description)
+      return
+    }
+    combine(byte: 0x30 + UInt8(date.year / 1000))
+    combine(byte: 0x30 + UInt8(date.year / 100 % 10))
+    combine(byte: 0x30 + UInt8(date.year / 10 % 10))
+    combine(byte: 0x30 + UInt8(date.year % 10))
+    combine(byte: 0x2d)
+    combine(byte: 0x30 + UInt8(date.month / 10))
+    combine(byte: 0x30 + UInt8(date.month % 10))
+    combine(byte: 0x2d)
+    combine(byte: 0x30 + UInt8(date.day / 10))
+    combine(byte: 0x30 + UInt8(date.day % 10))
+  }
+
+  private mutating func combine(byte: UInt8) {
+    hash ^= UInt64(byte)
+    hash &*= 0x100_0000_01b3
+  }
+
+  /// The hash of everything added.
+  public func finalize() -> UInt64 {
+    var hash = self.hash
     // Mix the high bits down so that small moduli see all of the input.
     hash ^= hash >> 33
     hash &*= 0xff51_afd7_ed55_8ccd
