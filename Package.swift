@@ -38,7 +38,9 @@ let package = Package(
     // The one command executor both transports share.
     .target(
       name: "KithEngine",
-      dependencies: ["KithCore", "KithConfig", "KithStore", "KithProtocol"]),
+      dependencies: [
+        "KithCore", "KithConfig", "KithStore", "KithProtocol", "KithFormats",
+      ]),
     .target(
       name: "KithDaemon",
       dependencies: [
@@ -47,7 +49,7 @@ let package = Package(
     .executableTarget(
       name: "kith",
       dependencies: [
-        "KithEngine",
+        "KithEngine", "KithSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "kithd", dependencies: ["KithDaemon"]),

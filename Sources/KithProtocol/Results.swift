@@ -133,3 +133,58 @@ public struct ExportResult: Codable, Sendable {
     self.text = text
   }
 }
+
+/// What `import` did, or would do with `dry_run`.
+public struct ImportReport: Codable, Sendable {
+  public struct Entry: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var file: String
+    public var line: Int
+    /// Why it was merged or left alone, or which fields a merge filled in.
+    public var reason: String?
+
+    public init(id: String, name: String, file: String, line: Int, reason: String?) {
+      self.id = id
+      self.name = name
+      self.file = file
+      self.line = line
+      self.reason = reason
+    }
+  }
+
+  public var dryRun: Bool
+  public var added: [Entry]
+  public var merged: [Entry]
+  public var unchanged: [Entry]
+  /// Records not imported: "file:line: message".
+  public var problems: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case dryRun = "dry_run"
+    case added, merged, unchanged, problems
+  }
+
+  public init(
+    dryRun: Bool, added: [Entry], merged: [Entry], unchanged: [Entry], problems: [String]
+  ) {
+    self.dryRun = dryRun
+    self.added = added
+    self.merged = merged
+    self.unchanged = unchanged
+    self.problems = problems
+  }
+}
+
+/// Everything kith stores, for `export --format json` and re-import.
+public struct Backup: Codable, Sendable {
+  public var kith: Int
+  public var contacts: [Contact]
+  public var interactions: [Interaction]
+
+  public init(contacts: [Contact], interactions: [Interaction]) {
+    self.kith = 1
+    self.contacts = contacts
+    self.interactions = interactions
+  }
+}

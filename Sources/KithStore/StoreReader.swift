@@ -40,13 +40,21 @@ public struct StoreReader {
     try Row.fetchAll(
       db, sql: "SELECT * FROM interaction WHERE contact_id = ? ORDER BY date DESC, logged_at DESC",
       arguments: [contactID]
-    ).compactMap { row in
-      guard let date = CivilDate(row["date"] as String) else { return nil }
-      return Interaction(
-        contactID: row["contact_id"], date: date,
-        loggedAt: Date(timeIntervalSince1970: row["logged_at"]), kind: row["kind"],
-        note: row["note"])
-    }
+    ).compactMap(Self.interaction)
+  }
+
+  /// Every interaction, oldest first, for backups.
+  public func allInteractions() throws -> [Interaction] {
+    try Row.fetchAll(db, sql: "SELECT * FROM interaction ORDER BY contact_id, date, logged_at")
+      .compactMap(Self.interaction)
+  }
+
+  static func interaction(_ row: Row) -> Interaction? {
+    guard let date = CivilDate(row["date"] as String) else { return nil }
+    return Interaction(
+      contactID: row["contact_id"], date: date,
+      loggedAt: Date(timeIntervalSince1970: row["logged_at"]), kind: row["kind"],
+      note: row["note"])
   }
 
   /// Stored occurrence state of every contact, by contact id.

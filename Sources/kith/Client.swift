@@ -5,20 +5,30 @@ import KithCore
 import KithEngine
 import KithProtocol
 import KithStore
+import KithSystem
 
 /// Runs requests through the daemon when it is up, and directly on the store otherwise.
 struct Client {
   let paths: Paths
   private let transport: Transport
-  private(set) var calendar: LocalCalendar
 
   private enum Transport {
+    case daemon(LineClient)
     case direct(Engine)
   }
 
-  init(_ options: GlobalOptions) throws {
+  /// Connects to kithd; without it, opens the store directly unless `requireDaemon`.
+  init(_ options: GlobalOptions, requireDaemon: Bool = false) throws {
     paths = Paths.resolve(
       config: options.config, stateDirectory: options.stateDir, socket: options.socket)
+    if let connection = try? LineClient(path: paths.socket) {
+      transport = .daemon(connection)
+      return
+    }
+    if requireDaemon {
+      Output.error("kithd is not running (no daemon at \(paths.socket)); start it with `make run`")
+      throw ExitCode(69)
+    }
     let config: Config
     do {
       config = try Config.load(path: paths.config, explicit: paths.configIsExplicit)
@@ -30,14 +40,22 @@ struct Client {
       let store = try Store(path: paths.database)
       let engine = try Engine(store: store, config: config, now: Date())
       transport = .direct(engine)
-      calendar = engine.calendar
     } catch {
       Output.error(error.description)
       throw ExitCode.failure
     }
   }
 
-  var isDaemon: Bool { false }
+  var isDaemon: Bool {
+    if case .daemon = transport { return true }
+    return false
+  }
+
+  /// The daemon connection, for streams.
+  var connection: LineClient? {
+    if case .daemon(let connection) = transport { return connection }
+    return nil
+  }
 
   /// Sends one request and decodes its result; a refused request prints the error and exits.
   func call<Args: Codable & Sendable, Result: Codable & Sendable>(
@@ -46,6 +64,13 @@ struct Client {
     let line = Wire.line(Request(id: 1, op: op.rawValue, args: args))
     let replyLine: String
     switch transport {
+    case .daemon(let connection):
+      do {
+        replyLine = try connection.request(line, timeout: .seconds(30))
+      } catch {
+        Output.error("kithd at \(paths.socket) did not answer: \(error)")
+        throw ExitCode(69)
+      }
     case .direct(let engine):
       replyLine = engine.handle(line: line, now: Date()).reply
     }

@@ -14,14 +14,14 @@ struct Kith: ParsableCommand {
     subcommands: [
       ListCommand.self, AgendaCommand.self, StatusCommand.self, AckCommand.self,
       SnoozeCommand.self, LogCommand.self, AddCommand.self, EditCommand.self, RmCommand.self,
-      ShowCommand.self, ConfigCommand.self,
+      ShowCommand.self, ImportCommand.self, ExportCommand.self, WatchCommand.self, ReloadCommand.self, ConfigCommand.self,
     ])
 
   @OptionGroup var global: GlobalOptions
 
   /// `kith` alone is `kith list --due`, with any global options passed along.
   func run() throws {
-    var list = try ListCommand.parse(["--due"] + CommandLine.arguments.dropFirst())
+    let list = try ListCommand.parse(["--due"] + CommandLine.arguments.dropFirst())
     try list.run()
   }
 
