@@ -19,8 +19,12 @@ struct ContactMatcher {
 
   mutating func remember(_ contact: Contact) {
     contacts[contact.id] = contact
-    for email in contact.emails { byEmail[email.lowercased()] = byEmail[email.lowercased()] ?? contact.id }
-    if let url = contact.linkedIn { byLinkedIn[url.lowercased()] = byLinkedIn[url.lowercased()] ?? contact.id }
+    for email in contact.emails {
+      byEmail[email.lowercased()] = byEmail[email.lowercased()] ?? contact.id
+    }
+    if let url = contact.linkedIn {
+      byLinkedIn[url.lowercased()] = byLinkedIn[url.lowercased()] ?? contact.id
+    }
     let key = Self.normalised(contact.name)
     if !(byName[key]?.contains(contact.id) ?? false) { byName[key, default: []].append(contact.id) }
   }
@@ -55,7 +59,8 @@ struct ContactMatcher {
     var changed: [String] = []
     func union(_ field: String, _ keyPath: WritableKeyPath<Contact, [String]>, folding: Bool) {
       var seen = Set(merged[keyPath: keyPath].map { folding ? $0.lowercased() : $0 })
-      for value in incoming[keyPath: keyPath] where seen.insert(folding ? value.lowercased() : value).inserted {
+      for value in incoming[keyPath: keyPath]
+      where seen.insert(folding ? value.lowercased() : value).inserted {
         merged[keyPath: keyPath].append(value)
         if !changed.contains(field) { changed.append(field) }
       }

@@ -19,7 +19,8 @@ extension Engine {
         isBackup = true
       } else {
         guard let known = ImportFormat(rawValue: name) else {
-          throw ErrorBody(.invalid, "Unknown format \"\(name)\"; accepted: vcard, linkedin, csv, json")
+          throw ErrorBody(
+            .invalid, "Unknown format \"\(name)\"; accepted: vcard, linkedin, csv, json")
         }
         format = known
       }
@@ -32,7 +33,8 @@ extension Engine {
       } catch {
         throw ErrorBody(.invalid, "\(path): cannot read: \(error.localizedDescription)")
       }
-      if isBackup || (format == nil && data.first(where: { !$0.isWhitespace }) == UInt8(ascii: "{")) {
+      if isBackup || (format == nil && data.first(where: { !$0.isWhitespace }) == UInt8(ascii: "{"))
+      {
         let backup: Backup
         do {
           backup = try Wire.decoder().decode(Backup.self, from: data)
@@ -164,7 +166,11 @@ extension Engine {
     var circles = args.circle.map { [$0] } ?? []
     var tags: [String] = []
     for circle in imported.circles {
-      if config.policy.circles[circle] != nil { circles.append(circle) } else { tags.append(circle) }
+      if config.policy.circles[circle] != nil {
+        circles.append(circle)
+      } else {
+        tags.append(circle)
+      }
     }
     for category in imported.categories {
       if let circle = mapping[category] { circles.append(circle) } else { tags.append(category) }
@@ -208,7 +214,8 @@ struct ImportPlan {
       let (result, fields) = ContactMatcher.merge(existing, with: candidate)
       let entry = ImportReport.Entry(
         id: existing.id, name: existing.name, file: file, line: line,
-        reason: fields.isEmpty ? "already present, nothing new" : "added " + fields.joined(separator: ", "))
+        reason: fields.isEmpty
+          ? "already present, nothing new" : "added " + fields.joined(separator: ", "))
       if fields.isEmpty {
         unchanged.append(entry)
       } else {
@@ -220,7 +227,8 @@ struct ImportPlan {
     var contact = candidate
     contact.id = freeID(importedID, name: candidate.name)
     if !keepAdded { contact.added = now }
-    added.append(ImportReport.Entry(id: contact.id, name: contact.name, file: file, line: line, reason: nil))
+    added.append(
+      ImportReport.Entry(id: contact.id, name: contact.name, file: file, line: line, reason: nil))
     record(contact)
   }
 
@@ -251,10 +259,13 @@ struct ImportPlan {
   }
 
   func report(dryRun: Bool) -> ImportReport {
-    ImportReport(dryRun: dryRun, added: added, merged: merged, unchanged: unchanged, problems: problems)
+    ImportReport(
+      dryRun: dryRun, added: added, merged: merged, unchanged: unchanged, problems: problems)
   }
 }
 
 extension UInt8 {
-  fileprivate var isWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+  fileprivate var isWhitespace: Bool {
+    self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D
+  }
 }

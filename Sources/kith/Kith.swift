@@ -14,7 +14,8 @@ struct Kith: ParsableCommand {
     subcommands: [
       ListCommand.self, AgendaCommand.self, StatusCommand.self, AckCommand.self,
       SnoozeCommand.self, LogCommand.self, AddCommand.self, EditCommand.self, RmCommand.self,
-      ShowCommand.self, ImportCommand.self, ExportCommand.self, WatchCommand.self, ReloadCommand.self, ConfigCommand.self,
+      ShowCommand.self, ImportCommand.self, ExportCommand.self, WatchCommand.self,
+      ReloadCommand.self, ConfigCommand.self,
     ])
 
   @OptionGroup var global: GlobalOptions

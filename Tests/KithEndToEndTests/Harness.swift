@@ -66,9 +66,14 @@ final class Harness {
     try run("kith", arguments)
   }
 
-  func run(_ binary: String, _ arguments: [String], timeout: TimeInterval = 60) throws -> Result {
+  func run(_ binary: String, _ arguments: [String]) throws -> Result {
+    try runTool(Self.binDirectory.appendingPathComponent(binary).path, arguments)
+  }
+
+  /// Runs any program with the harness's environment.
+  func runTool(_ path: String, _ arguments: [String]) throws -> Result {
     let process = Process()
-    process.executableURL = Self.binDirectory.appendingPathComponent(binary)
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     process.environment = environment
     let out = Pipe()
@@ -89,6 +94,13 @@ final class Harness {
   func json(_ arguments: String...) throws -> Any {
     let result = try run("kith", arguments + ["--json"])
     #expect(result.status == 0, "kith \(arguments) failed: \(result.stderr)")
+    return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+  }
+
+  /// The JSON backup `kith export --format json` prints.
+  func backup() throws -> Any {
+    let result = try run("kith", ["export", "--format", "json"])
+    #expect(result.status == 0, "kith export failed: \(result.stderr)")
     return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
   }
 

@@ -53,9 +53,13 @@ struct ImportCommand: ParsableCommand {
     let verb = report.dryRun ? "Would add" : "Added"
     for entry in report.added { print("\(verb) \(entry.name) as \(entry.id) (\(place(entry)))") }
     for entry in report.merged {
-      print("\(report.dryRun ? "Would merge" : "Merged") \(place(entry)) into \(entry.id): \(entry.reason ?? "")")
+      print(
+        "\(report.dryRun ? "Would merge" : "Merged") \(place(entry)) into \(entry.id): \(entry.reason ?? "")"
+      )
     }
-    for entry in report.unchanged { print("Unchanged \(entry.id) (\(place(entry))): \(entry.reason ?? "")") }
+    for entry in report.unchanged {
+      print("Unchanged \(entry.id) (\(place(entry))): \(entry.reason ?? "")")
+    }
     for problem in report.problems { Output.error("skipped \(problem)") }
     print(
       "\(report.added.count) added, \(report.merged.count) merged, \(report.unchanged.count) unchanged, "
@@ -66,7 +70,8 @@ struct ImportCommand: ParsableCommand {
     entry.line > 0 ? "\(entry.file):\(entry.line)" : entry.file
   }
 
-  private func pairs(_ values: [String], _ flag: String, _ shape: String) throws -> [String: String] {
+  private func pairs(_ values: [String], _ flag: String, _ shape: String) throws -> [String: String]
+  {
     var result: [String: String] = [:]
     for value in values {
       guard let equals = value.firstIndex(of: "="), equals != value.startIndex,

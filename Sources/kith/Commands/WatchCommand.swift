@@ -25,7 +25,9 @@ struct WatchCommand: ParsableCommand {
       }
       let time = event.reminder.map { String($0.due.dropFirst(11).prefix(5)) } ?? ""
       let id = event.reminder?.id ?? ""
-      emit("\(time)  \(event.event.padding(toLength: 7, withPad: " ", startingAt: 0))  \(id)  \(event.message ?? "")")
+      emit(
+        "\(time)  \(event.event.padding(toLength: 7, withPad: " ", startingAt: 0))  \(id)  \(event.message ?? "")"
+      )
     }
     Output.error("kithd closed the connection")
     throw ExitCode(69)
