@@ -179,12 +179,7 @@ public struct StableHash {
 
   /// Adds the UTF-8 bytes of `text`.
   public mutating func combine(_ text: String) {
-    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-      for byte in bytes { combine(byte: byte) }
-    }
-    if done == nil {
-      for byte in text.utf8 { combine(byte: byte) }
-    }
+    for byte in text.utf8 { combine(byte: byte) }
   }
 
   /// Adds the bytes of `date.description`.

@@ -1,9 +1,10 @@
 import Foundation
 import KithCore
 
-/// `kith-bench`: generates a dataset and times kith's scheduling core on it.
-///
-/// Arguments are parsed by hand to keep the tool free of packages beyond KithCore.
+// kith-bench: generates a dataset and times kith's scheduling core on it (DESIGN.md §10).
+// Arguments are parsed by hand to keep the tool free of packages beyond KithCore.
+
+/// The help text, printed with `--help` and after a usage error.
 let usage = """
   usage: kith-bench generate --contacts N --seed S --out DIR [--today YYYY-MM-DD]
          kith-bench next --data DIR [--now ISO8601] [--zone IANA-NAME] [--runs K] [--dump FILE]
@@ -18,6 +19,13 @@ let usage = """
 /// A command line that cannot be run; the message goes to standard error with the usage.
 struct UsageError: Error {
   var message: String
+}
+
+/// A repeated run that computed other reminders than the first: the planner is not pure.
+struct InconsistentRun: Error, CustomStringConvertible {
+  var run: Int
+
+  var description: String { "run \(run) computed a different checksum than run 1" }
 }
 
 /// Reads `--name value` pairs, accepting only `allowed` names, each at most once.
@@ -120,7 +128,7 @@ func next(_ arguments: ArraySlice<String>) throws {
     let result = benchmark.run(contacts)
     let elapsed = clock.now - start
     if run > 1, result != checksum {
-      throw DatasetError(line: 0, message: "run \(run) computed a different checksum")
+      throw InconsistentRun(run: run)
     }
     checksum = result
     best = min(best ?? elapsed, elapsed)
