@@ -56,7 +56,9 @@ let package = Package(
     .executableTarget(name: "kith-bench", dependencies: ["KithEngine"]),
     .testTarget(name: "KithCoreTests", dependencies: ["KithCore"]),
     .testTarget(name: "KithConfigTests", dependencies: ["KithConfig"]),
-    .testTarget(name: "KithStoreTests", dependencies: ["KithStore", "KithEngine"]),
+    .testTarget(
+      name: "KithEngineTests",
+      dependencies: ["KithEngine", "KithStore", "KithConfig", "KithCore", "KithProtocol"]),
     .testTarget(name: "KithFormatsTests", dependencies: ["KithFormats"]),
     .testTarget(name: "KithSystemTests", dependencies: ["KithSystem"]),
     .testTarget(name: "KithEndToEndTests"),

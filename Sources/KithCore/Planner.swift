@@ -123,7 +123,7 @@ public struct Planner: Sendable {
     among reminders: [Reminder], lastAnnounced: (Reminder) -> Date?, now: Date
   ) -> [Reminder] {
     reminders.filter { reminder in
-      guard reminder.phase != .scheduled,
+      guard reminder.phase(at: now) != .scheduled,
         let next = nextAnnouncement(
           of: reminder, lastAnnounced: lastAnnounced(reminder))
       else { return false }
