@@ -8,7 +8,9 @@ public struct LocalCalendar: Sendable, Equatable {
   public let timeZone: TimeZone
   /// Answers of ``instant(_:secondsIntoDay:)`` already worked out: each costs several
   /// time-zone lookups, and the same few days recur across contacts.
-  private let instants = InstantCache()
+  private let instants = Memo()
+  /// The offset of each UTC day that has no transition in it; `Memo.mixed` for one that has.
+  private let dayOffsets = Memo()
 
   public init(timeZone: TimeZone) {
     self.timeZone = timeZone
@@ -80,7 +82,22 @@ public struct LocalCalendar: Sendable, Equatable {
 
   private func localSeconds(_ instant: Date) -> Int {
     let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
-    return seconds + timeZone.secondsFromGMT(for: instant)
+    return seconds + offset(ofUTC: seconds, instant)
+  }
+
+  /// The zone's offset at `seconds`, from the day memo when that day has one offset all day.
+  private func offset(ofUTC seconds: Int, _ instant: Date) -> Int {
+    let day = Self.floorDiv(seconds, 86_400)
+    let known = dayOffsets.value(for: day) {
+      let start = Date(timeIntervalSince1970: TimeInterval(day * 86_400))
+      let end = start.addingTimeInterval(86_400)
+      let next = timeZone.nextDaylightSavingTimeTransition(after: start)
+      let first = timeZone.secondsFromGMT(for: start)
+      guard next.map({ $0 >= end }) ?? true, timeZone.secondsFromGMT(for: end - 1) == first
+      else { return Memo.mixed }
+      return first
+    }
+    return known == Memo.mixed ? timeZone.secondsFromGMT(for: instant) : known
   }
 
   private func offset(at utcSeconds: Int) -> Int {
@@ -96,8 +113,11 @@ public struct LocalCalendar: Sendable, Equatable {
   }
 }
 
-/// A bounded, thread-safe memo of local seconds to UTC seconds for one time zone.
-private final class InstantCache: @unchecked Sendable {
+/// A bounded, thread-safe memo of integers, such as local seconds to UTC seconds.
+private final class Memo: @unchecked Sendable {
+  /// A value no computation returns, for "not memoisable".
+  static let mixed = Int.min
+
   /// Decades of days at a few times of day; emptied when full.
   private static let limit = 16_384
   private let lock = NSLock()
