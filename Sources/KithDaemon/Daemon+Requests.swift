@@ -47,8 +47,8 @@ extension Daemon {
       }
       if outcome.changed {
         // A snooze can end a moment from now, an add can be due at once: fire re-arms.
-        fire()
-        updateStatus()
+        fire(recompute: false)
+        scheduleStatusUpdate()
       }
     }
   }

@@ -39,6 +39,7 @@ public final class Daemon: @unchecked Sendable {
   var configError: String?
   private(set) var nextWake: Date?
   private var stopping = false
+  private var statusUpdatePending = false
 
   /// Loads the config, opens the store and takes the socket.
   public init(options: DaemonOptions, logger: Logger) throws(DaemonStartError) {
@@ -95,13 +96,17 @@ public final class Daemon: @unchecked Sendable {
   // MARK: - The timer
 
   /// Announces everything due, in due order, then re-arms for the next instant.
-  func fire() {
+  ///
+  /// After time has passed (`recompute`), every contact is recomputed, since a newer yearly
+  /// occurrence may have become current; that cost comes after the announcements so they stay
+  /// on time. A state change has already refreshed its own contact and skips it.
+  func fire(recompute: Bool = true) {
     let now = options.clock()
     announce(engine.dueAnnouncements(now: now), at: now)
-    // Time passing can make a newer yearly occurrence current; the cost comes after the
-    // announcements so they stay on time.
-    engine.recompute(now: now)
-    announce(engine.dueAnnouncements(now: now), at: now)
+    if recompute {
+      engine.recompute(now: now)
+      announce(engine.dueAnnouncements(now: now), at: now)
+    }
     arm()
   }
 
@@ -142,6 +147,17 @@ public final class Daemon: @unchecked Sendable {
     let wall = DispatchWallTime(
       timespec: timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9)))
     timer?.schedule(wallDeadline: wall)
+  }
+
+  /// Updates STATUS= within a second, once however many changes come in between: computing
+  /// it walks every reminder, which a burst of requests should not pay for each time.
+  func scheduleStatusUpdate() {
+    guard !statusUpdatePending else { return }
+    statusUpdatePending = true
+    queue.asyncAfter(deadline: .now() + 1) { [weak self] in
+      self?.statusUpdatePending = false
+      self?.updateStatus()
+    }
   }
 
   func updateStatus() {
