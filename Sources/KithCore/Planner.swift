@@ -79,32 +79,6 @@ public struct Planner: Sendable {
     return result
   }
 
-  /// The current reminders of `count` contacts, in their order, spread over the machine's
-  /// cores; `input(i)` gives the i-th contact with its last contact date and stored state and
-  /// must be safe to call from several threads at once (reading shared values is).
-  public func reminders(
-    count: Int, now: Date,
-    input: (Int) -> (Contact, CivilDate?, [OccurrenceState.Key: OccurrenceState])
-  ) -> [[Reminder]] {
-    var result = [[Reminder]](repeating: [], count: count)
-    let chunks = count < 2_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
-    result.withUnsafeMutableBufferPointer { buffer in
-      // Each chunk writes only its own slots.
-      nonisolated(unsafe) let slots = buffer
-      withoutActuallyEscaping(input) { input in
-        nonisolated(unsafe) let input = input
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-          for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-            let (contact, lastContact, states) = input(index)
-            slots[index] = reminders(
-              for: contact, lastContact: lastContact, states: states, now: now)
-          }
-        }
-      }
-    }
-    return result
-  }
-
   /// Every reminder that falls in `from...through` (local dates): each yearly occurrence, and
   /// the next keep-in-touch one (later ones depend on what the person does).
   public func agenda(

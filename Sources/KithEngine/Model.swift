@@ -31,14 +31,8 @@ struct Model {
   }
 
   mutating func recomputeAll(now: Date) {
-    let all = Array(contacts.values)
-    let lastContact = self.lastContact
-    let states = self.states
-    let computed = planner.reminders(count: all.count, now: now) { index in
-      (all[index], lastContact[all[index].id], states[all[index].id] ?? [:])
-    }
     reminders.removeAll(keepingCapacity: true)
-    for (contact, list) in zip(all, computed) { reminders[contact.id] = list }
+    for contact in contacts.values { recompute(contact.id, now: now) }
   }
 
   mutating func recompute(_ contactID: String, now: Date) {

@@ -167,10 +167,11 @@ struct NextOccurrenceBenchmark {
   func run(_ contacts: [LoadedContact]) -> Checksum {
     var checksum = Checksum()
     let noStates: [OccurrenceState.Key: OccurrenceState] = [:]
-    let all = planner.reminders(count: contacts.count, now: now) { index in
-      (contacts[index].contact, contacts[index].lastContact, noStates)
-    }
-    for reminders in all {
+    // By index, so that each contact is borrowed rather than copied.
+    for index in contacts.indices {
+      let reminders = planner.reminders(
+        for: contacts[index].contact, lastContact: contacts[index].lastContact,
+        states: noStates, now: now)
       for reminder in reminders {
         checksum.reminders += 1
         checksum.dueSeconds &+= Int(reminder.due.timeIntervalSince1970)
