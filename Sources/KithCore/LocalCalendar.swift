@@ -74,10 +74,38 @@ public struct LocalCalendar: Sendable, Equatable {
   }
 
   /// Parses ISO 8601 as written by ``iso8601(_:)`` or with a `Z`.
+  ///
+  /// Reads `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM` by hand: listings parse one per row,
+  /// and a date formatter costs more to make than the whole row to print.
   public static func parseISO8601(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.date(from: text)
+    let bytes = Array(text.utf8)
+    guard bytes.count == 20 || bytes.count == 25, bytes[10] == UInt8(ascii: "T"),
+      bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+      let date = CivilDate(text.prefix(10)),
+      let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2),
+      let second = number(bytes, 17, 2), hour < 24, minute < 60, second < 60
+    else { return nil }
+    var offset = 0
+    if bytes.count == 20 {
+      guard bytes[19] == UInt8(ascii: "Z") else { return nil }
+    } else {
+      guard bytes[19] == UInt8(ascii: "+") || bytes[19] == UInt8(ascii: "-"),
+        bytes[22] == UInt8(ascii: ":"), let h = number(bytes, 20, 2), let m = number(bytes, 23, 2),
+        h < 24, m < 60
+      else { return nil }
+      offset = (h * 3600 + m * 60) * (bytes[19] == UInt8(ascii: "-") ? -1 : 1)
+    }
+    let local = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second
+    return Date(timeIntervalSince1970: TimeInterval(local - offset))
+  }
+
+  private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    var value = 0
+    for byte in bytes[start..<(start + count)] {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return value
   }
 
   private func localSeconds(_ instant: Date) -> Int {

@@ -120,7 +120,7 @@ public struct Planner: Sendable {
   /// The reminders to announce at `now`, in due order; each appears once however long ago it
   /// fell due.
   public func announcements(
-    among reminders: [Reminder], lastAnnounced: (Reminder) -> Date?, now: Date
+    among reminders: some Sequence<Reminder>, lastAnnounced: (Reminder) -> Date?, now: Date
   ) -> [Reminder] {
     reminders.filter { reminder in
       guard reminder.phase(at: now) != .scheduled,

@@ -38,6 +38,8 @@ public final class Daemon: @unchecked Sendable {
   /// Why the last reload was refused; the previous config keeps running.
   var configError: String?
   private(set) var nextWake: Date?
+  /// The reminders the timer is armed for.
+  private var pending: [Reminder] = []
   private var stopping = false
   private var statusUpdatePending = false
 
@@ -82,7 +84,8 @@ public final class Daemon: @unchecked Sendable {
       let server = LineServer(listeningFD: listener, queue: queue)
       server.onLine = { [weak self] connection, line in self?.handle(line, from: connection) }
       self.server = server
-      fire()
+      // The engine computed every reminder as it loaded; the catch-up needs no second pass.
+      fire(recompute: false)
       server.start()
       startWatchdog()
       let summary = engine.summary(now: options.clock())
@@ -102,6 +105,9 @@ public final class Daemon: @unchecked Sendable {
   /// on time. A state change has already refreshed its own contact and skips it.
   func fire(recompute: Bool = true) {
     let now = options.clock()
+    // What the timer was armed for goes out first, before any scan of every reminder.
+    announce(pending.filter { _ in nextWake.map { $0 <= now } ?? false }, at: now)
+    pending = []
     announce(engine.dueAnnouncements(now: now), at: now)
     if recompute {
       engine.recompute(now: now)
@@ -131,7 +137,9 @@ public final class Daemon: @unchecked Sendable {
 
   /// Arms the one wall-clock timer for the earliest instant anything needs announcing.
   func arm() {
-    nextWake = engine.nextWake()
+    let wake = engine.nextWake()
+    nextWake = wake?.at
+    pending = wake?.reminders ?? []
     if timer == nil {
       let timer = DispatchSource.makeTimerSource(queue: queue)
       timer.setEventHandler { [weak self] in self?.fire() }

@@ -20,17 +20,24 @@ extension Engine {
     for reminder in reminders { model.noteAnnounced(reminder, at: now) }
   }
 
-  /// The earliest instant at which something will need announcing, for the one timer.
-  public func nextWake() -> Date? {
+  /// The earliest instant at which something will need announcing, for the one timer, with
+  /// the reminders due then, so the timer can announce them before any other work.
+  public func nextWake() -> (at: Date, reminders: [Reminder])? {
     var earliest: Date?
+    var due: [Reminder] = []
     for reminder in model.allReminders {
       guard
         let next = model.planner.nextAnnouncement(
           of: reminder, lastAnnounced: model.state(of: reminder)?.announcedAt)
       else { continue }
-      if earliest.map({ next < $0 }) ?? true { earliest = next }
+      if earliest.map({ next < $0 }) ?? true {
+        earliest = next
+        due = [reminder]
+      } else if next == earliest {
+        due.append(reminder)
+      }
     }
-    return earliest
+    return earliest.map { ($0, due.sorted(by: Reminder.dueOrder)) }
   }
 
   /// "last: 2026-10-02 coffee", for announcements.

@@ -7,12 +7,14 @@ public struct StoreReader {
   let db: Database
 
   public func contacts() throws -> [Contact] {
-    try Row.fetchAll(db, sql: "SELECT * FROM contact ORDER BY id").map(Self.contact)
+    try Row.fetchAll(db, sql: "SELECT \(Self.contactColumns) FROM contact ORDER BY id").map(
+      Self.contact)
   }
 
   public func contact(id: String) throws -> Contact? {
-    try Row.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [id]).map(
-      Self.contact)
+    try Row.fetchOne(
+      db, sql: "SELECT \(Self.contactColumns) FROM contact WHERE id = ?", arguments: [id]
+    ).map(Self.contact)
   }
 
   public func contactCount() throws -> Int {
@@ -102,24 +104,30 @@ public struct StoreReader {
       announcedAt: date("announced_at"))
   }
 
+  /// The columns ``contact(_:)`` reads, by position: looking columns up by name took longer
+  /// than the rest of loading 100,000 contacts.
+  static let contactColumns =
+    "id, name, circles, birthday, dates, every, emails, phones, linkedin, urls, company, "
+    + "position, notes, tags, met_on, added"
+
   static func contact(_ row: Row) -> Contact {
-    func list(_ column: String) -> [String] {
-      let text: String = row[column]
+    func list(_ index: Int) -> [String] {
+      let text: String = row[index]
       return text.isEmpty ? [] : text.split(separator: "\n").map(String.init)
     }
-    let dates: [LabelledDate] = list("dates").compactMap { line in
+    let dates: [LabelledDate] = list(4).compactMap { line in
       guard let tab = line.firstIndex(of: "\t"),
         let date = MonthDay(line[line.index(after: tab)...])
       else { return nil }
       return LabelledDate(label: String(line[..<tab]), date: date)
     }
     return Contact(
-      id: row["id"], name: row["name"], circles: list("circles"),
-      birthday: (row["birthday"] as String?).flatMap { MonthDay($0) }, dates: dates,
-      every: (row["every"] as String?).flatMap { Cadence($0) }, emails: list("emails"),
-      phones: list("phones"), linkedIn: row["linkedin"], urls: list("urls"),
-      company: row["company"], position: row["position"], notes: row["notes"],
-      tags: list("tags"), metOn: (row["met_on"] as String?).flatMap { CivilDate($0) },
-      added: Date(timeIntervalSince1970: row["added"]))
+      id: row[0], name: row[1], circles: list(2),
+      birthday: (row[3] as String?).flatMap { MonthDay($0) }, dates: dates,
+      every: (row[5] as String?).flatMap { Cadence($0) }, emails: list(6), phones: list(7),
+      linkedIn: row[8], urls: list(9), company: row[10], position: row[11], notes: row[12],
+      tags: list(13), metOn: (row[14] as String?).flatMap { CivilDate($0) },
+      added: Date(timeIntervalSince1970: row[15]))
   }
+
 }
