@@ -64,8 +64,17 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 
+## Benchmarks of DESIGN.md §10 (release builds); figures go into docs/benchmarks.md by hand.
 bench: deps
-	scripts/bench-core.sh
+	@command -v remind >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y remind; }
+	$(SWIFT) build -c release --product kith
+	$(SWIFT) build -c release --product kithd
+	$(SWIFT) build -c release --product kith-bench
+	KITH_BENCH_BIN="$$($(SWIFT) build -c release --show-bin-path)/kith-bench" scripts/bench-core.sh
+	KITH_BIN_DIR="$$($(SWIFT) build -c release --show-bin-path)" scripts/bench-import.sh
+	KITH_BIN_DIR="$$($(SWIFT) build -c release --show-bin-path)" scripts/bench-daemon.sh
 
 lint:
 	$(SWIFT) format -i -r Sources Tests Package.swift
