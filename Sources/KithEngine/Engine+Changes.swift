@@ -94,16 +94,7 @@ extension Engine {
       interaction = Interaction(
         contactID: contact.id, date: today, loggedAt: now, kind: "reached out", note: args.note)
     }
-    let states = model.stateTable(for: contact.id)
-    try write { writer in
-      for reminder in targets {
-        var state =
-          states[OccurrenceState.Key(kind: reminder.kind, occurrence: reminder.occurrence)]
-          ?? OccurrenceState(
-            contactID: contact.id, kind: reminder.kind, occurrence: reminder.occurrence)
-        state.doneAt = now
-        try writer.save(state)
-      }
+    try updateStates(of: targets, { $0.doneAt = now }) { writer in
       if let interaction { try writer.add(interaction) }
     }
     try refresh(contact.id, now: now)
@@ -141,17 +132,7 @@ extension Engine {
         throw ErrorBody(.notFound, "Nothing to snooze for \(contact.name)")
       }
     }
-    let states = model.stateTable(for: contact.id)
-    try write { writer in
-      for reminder in targets {
-        var state =
-          states[OccurrenceState.Key(kind: reminder.kind, occurrence: reminder.occurrence)]
-          ?? OccurrenceState(
-            contactID: contact.id, kind: reminder.kind, occurrence: reminder.occurrence)
-        state.snoozedUntil = until
-        try writer.save(state)
-      }
-    }
+    try updateStates(of: targets) { $0.snoozedUntil = until }
     try refresh(contact.id, now: now)
     let snoozed = targets.map { old in
       (model.reminders[contact.id] ?? []).first { $0.id == old.id } ?? old
@@ -166,6 +147,26 @@ extension Engine {
     return ChangeResult(
       contact: contact.name, reminders: snoozed.map { reminderJSON($0, now: now) },
       interaction: nil, next: currentReminders(contact.id, now: now))
+  }
+
+  /// Changes the stored state of each reminder's occurrence, and whatever `also` writes, in
+  /// one transaction.
+  func updateStates(
+    of reminders: [Reminder], _ change: (inout OccurrenceState) -> Void,
+    also: (inout StoreWriter) throws -> Void = { _ in }
+  ) throws(ErrorBody) {
+    let states = reminders.map { reminder in
+      var state =
+        model.state(of: reminder)
+        ?? OccurrenceState(
+          contactID: reminder.contactID, kind: reminder.kind, occurrence: reminder.occurrence)
+      change(&state)
+      return state
+    }
+    try write { writer in
+      for state in states { try writer.save(state) }
+      try also(&writer)
+    }
   }
 
   func currentReminders(_ contactID: String, now: Date) -> [ReminderJSON] {
