@@ -6,9 +6,10 @@ import KithStore
 extension Engine {
   /// Reminders to announce now, in due order: each once, however long ago it fell due.
   public func dueAnnouncements(now: Date) -> [Reminder] {
-    model.planner.announcements(
-      among: model.allReminders, lastAnnounced: { self.model.state(of: $0)?.announcedAt },
-      now: now)
+    let contacts = model.wakes.lazy.filter { $0.value <= now }.map(\.key)
+    return model.planner.announcements(
+      among: contacts.flatMap { self.model.reminders[$0] ?? [] },
+      lastAnnounced: { self.model.state(of: $0)?.announcedAt }, now: now)
   }
 
   /// Records announcements made at `now`, in one transaction.
@@ -23,21 +24,11 @@ extension Engine {
   /// The earliest instant at which something will need announcing, for the one timer, with
   /// the reminders due then, so the timer can announce them before any other work.
   public func nextWake() -> (at: Date, reminders: [Reminder])? {
-    var earliest: Date?
-    var due: [Reminder] = []
-    for reminder in model.allReminders {
-      guard
-        let next = model.planner.nextAnnouncement(
-          of: reminder, lastAnnounced: model.state(of: reminder)?.announcedAt)
-      else { continue }
-      if earliest.map({ next < $0 }) ?? true {
-        earliest = next
-        due = [reminder]
-      } else if next == earliest {
-        due.append(reminder)
-      }
+    guard let earliest = model.wakes.values.min() else { return nil }
+    let due = model.wakes.filter { $0.value == earliest }.keys.flatMap { id in
+      (model.reminders[id] ?? []).filter { model.nextAnnouncement(of: $0) == earliest }
     }
-    return earliest.map { ($0, due.sorted(by: Reminder.dueOrder)) }
+    return (earliest, due.sorted(by: Reminder.dueOrder))
   }
 
   /// "last: 2026-10-02 coffee", for announcements.

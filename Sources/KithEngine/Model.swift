@@ -13,6 +13,9 @@ struct Model {
   private(set) var lastContact: [String: CivilDate] = [:]
   private(set) var states: [String: [OccurrenceState.Key: OccurrenceState]] = [:]
   private(set) var reminders: [String: [Reminder]] = [:]
+  /// When each contact next needs announcing, kept with its reminders, so the daemon finds the
+  /// next wake and what is due by comparing instants rather than applying the rules to all.
+  private(set) var wakes: [String: Date] = [:]
 
   init(planner: Planner) {
     self.planner = planner
@@ -32,17 +35,33 @@ struct Model {
 
   mutating func recomputeAll(now: Date) {
     reminders.removeAll(keepingCapacity: true)
+    wakes.removeAll(keepingCapacity: true)
     for contact in contacts.values { recompute(contact.id, now: now) }
   }
 
   mutating func recompute(_ contactID: String, now: Date) {
     guard let contact = contacts[contactID] else {
       reminders[contactID] = nil
+      wakes[contactID] = nil
       return
     }
     reminders[contactID] = planner.reminders(
       for: contact, lastContact: lastContact[contactID], states: states[contactID] ?? [:],
       now: now)
+    updateWake(contactID)
+  }
+
+  private mutating func updateWake(_ contactID: String) {
+    var earliest: Date?
+    for reminder in reminders[contactID] ?? [] {
+      guard let next = nextAnnouncement(of: reminder) else { continue }
+      if earliest.map({ next < $0 }) ?? true { earliest = next }
+    }
+    wakes[contactID] = earliest
+  }
+
+  func nextAnnouncement(of reminder: Reminder) -> Date? {
+    planner.nextAnnouncement(of: reminder, lastAnnounced: state(of: reminder)?.announcedAt)
   }
 
   /// Reloads one contact from the store after a change.
@@ -65,6 +84,7 @@ struct Model {
         contactID: reminder.contactID, kind: reminder.kind, occurrence: reminder.occurrence)
     state.announcedAt = instant
     states[reminder.contactID, default: [:]][key] = state
+    updateWake(reminder.contactID)
   }
 
   func state(of reminder: Reminder) -> OccurrenceState? {
