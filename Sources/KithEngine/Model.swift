@@ -25,7 +25,9 @@ struct Model {
   static func load(store: Store, planner: Planner, now: Date) throws(StoreError) -> Model {
     var model = Model(planner: planner)
     try store.read { reader in
-      for contact in try reader.contacts() { model.contacts[contact.id] = contact }
+      let contacts = try reader.contacts()
+      model.contacts.reserveCapacity(contacts.count)
+      for contact in contacts { model.contacts[contact.id] = contact }
       model.lastContact = try reader.lastContactDates()
       model.states = try reader.occurrenceStates()
     }
@@ -36,6 +38,8 @@ struct Model {
   mutating func recomputeAll(now: Date) {
     reminders.removeAll(keepingCapacity: true)
     wakes.removeAll(keepingCapacity: true)
+    reminders.reserveCapacity(contacts.count)
+    wakes.reserveCapacity(contacts.count)
     for contact in contacts.values { recompute(contact.id, now: now) }
   }
 

@@ -7,8 +7,12 @@ public struct StoreReader {
   let db: Database
 
   public func contacts() throws -> [Contact] {
-    try Row.fetchAll(db, sql: "SELECT \(Self.contactColumns) FROM contact ORDER BY id").map(
-      Self.contact)
+    // A cursor decodes each row in place; fetchAll would copy 100,000 rows first.
+    var contacts: [Contact] = []
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT \(Self.contactColumns) FROM contact ORDER BY id")
+    while let row = try rows.next() { contacts.append(Self.contact(row)) }
+    return contacts
   }
 
   public func contact(id: String) throws -> Contact? {
@@ -113,7 +117,10 @@ public struct StoreReader {
   static func contact(_ row: Row) -> Contact {
     func list(_ index: Int) -> [String] {
       let text: String = row[index]
-      return text.isEmpty ? [] : text.split(separator: "\n").map(String.init)
+      if text.isEmpty { return [] }
+      // Most lists hold one value: no splitting then.
+      guard text.utf8.contains(UInt8(ascii: "\n")) else { return [text] }
+      return text.split(separator: "\n").map(String.init)
     }
     let dates: [LabelledDate] = list(4).compactMap { line in
       guard let tab = line.firstIndex(of: "\t"),

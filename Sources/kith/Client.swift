@@ -40,6 +40,9 @@ struct Client {
       let store = try Store(path: paths.database)
       let engine = try Engine(store: store, config: config, now: Date())
       transport = .direct(engine)
+      // The process ends with the command: freeing a model of 100,000 contacts one object at
+      // a time would cost more than the command itself.
+      _ = Unmanaged.passRetained(engine)
     } catch {
       Output.error(error.description)
       throw ExitCode.failure
