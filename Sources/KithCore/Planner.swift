@@ -24,7 +24,7 @@ public struct Planner: Sendable {
       }
     }
     if let every = contact.every {
-      return (every, best?.circle ?? contact.circles.first)
+      return (every, best?.circle)
     }
     return best
   }

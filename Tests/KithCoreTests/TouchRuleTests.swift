@@ -68,6 +68,8 @@ struct TouchRuleTests {
       (["core"], "1 year", "2028-05-01", "core"),
       ([], "3 weeks", "2027-05-22", nil),
       (["bogus", "recruiters"], nil, "2027-08-01", "recruiters"),
+      // A circle no longer in the config is never reported as the one that applies.
+      (["bogus"], "2 weeks", "2027-05-15", nil),
     ] as [([String], String?, String, String?)])
   func cadenceChoice(
     zone: Zone, touch: (circles: [String], every: String?, due: String, circle: String?)
