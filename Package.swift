@@ -26,7 +26,7 @@ let package = Package(
       name: "KithStore",
       dependencies: ["KithCore", .product(name: "GRDB", package: "GRDB.swift")]),
     // Reading and writing vCard, CSV and iCalendar.
-    .target(name: "KithFormats"),
+    .target(name: "KithFormats", dependencies: ["KithCore"]),
     // Wire types of the socket protocol, shared by the daemon and its clients.
     .target(name: "KithProtocol", dependencies: ["KithCore"]),
     .systemLibrary(

@@ -1,4 +1,5 @@
 import Foundation
+import KithCore
 
 /// Writes all-day events as an RFC 5545 iCalendar file.
 public enum ICalendarWriter {
@@ -42,8 +43,10 @@ public enum ICalendarWriter {
   }
 
   static func nextDay(year: Int, month: Int, day: Int) -> (year: Int, month: Int, day: Int) {
-    if day < DateText.daysIn(month: month, year: year) { return (year, month, day + 1) }
-    return month == 12 ? (year + 1, 1, 1) : (year, month + 1, 1)
+    guard let next = CivilDate(year: year, month: month, day: day)?.adding(days: 1) else {
+      return (year, month, day + 1)
+    }
+    return (next.year, next.month, next.day)
   }
 
   /// `YYYYMMDDTHHMMSSZ` computed by hand, so no locale or time zone setting can change it.
@@ -51,17 +54,8 @@ public enum ICalendarWriter {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down))
     let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
     let secondOfDay = seconds - days * 86400
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return dateText(year: year, month: month, day: day) + "T"
+    let civil = CivilDate(dayNumber: days)
+    return dateText(year: civil.year, month: civil.month, day: civil.day) + "T"
       + YearlyDate.pad(secondOfDay / 3600, 2) + YearlyDate.pad(secondOfDay % 3600 / 60, 2)
       + YearlyDate.pad(secondOfDay % 60, 2) + "Z"
   }
