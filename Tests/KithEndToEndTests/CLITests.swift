@@ -126,25 +126,19 @@ import Testing
 
   /// Runs one statement with Python's sqlite3, then prints a full dump of the database.
   private func sql(_ statement: String, _ path: String) throws -> Harness.Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", "-c",
-      """
-      import sqlite3, sys
-      c = sqlite3.connect(sys.argv[1])
-      if sys.argv[2]:
-          c.execute(sys.argv[2]); c.commit()
-      print("\\n".join(c.iterdump()))
-      """,
-      path, statement,
-    ]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return Harness.Result(status: process.terminationStatus, stdout: text, stderr: "")
+    try runCommand(
+      "/usr/bin/env",
+      [
+        "python3", "-c",
+        """
+        import sqlite3, sys
+        c = sqlite3.connect(sys.argv[1])
+        if sys.argv[2]:
+            c.execute(sys.argv[2]); c.commit()
+        print("\\n".join(c.iterdump()))
+        """,
+        path, statement,
+      ])
   }
 
   @Test func editShowAndRemove() throws {
