@@ -123,7 +123,7 @@ public struct Planner: Sendable {
     among reminders: some Sequence<Reminder>, lastAnnounced: (Reminder) -> Date?, now: Date
   ) -> [Reminder] {
     reminders.filter { reminder in
-      guard reminder.phase(at: now) != .scheduled,
+      guard
         let next = nextAnnouncement(
           of: reminder, lastAnnounced: lastAnnounced(reminder))
       else { return false }

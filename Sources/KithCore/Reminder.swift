@@ -32,12 +32,6 @@ public enum ReminderKind: Hashable, Sendable, Comparable, CustomStringConvertibl
 
   public var description: String { rawValue }
 
-  public var isYearly: Bool {
-    switch self {
-    case .birthday, .date: true
-    case .touch, .followup: false
-    }
-  }
 }
 
 /// Where a reminder stands.

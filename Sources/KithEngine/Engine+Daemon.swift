@@ -39,5 +39,4 @@ extension Engine {
     return "last: \(date)" + (what.map { " \($0)" } ?? "")
   }
 
-  public func contact(id: String) -> Contact? { model.contacts[id] }
 }

@@ -43,7 +43,6 @@ public final class Engine {
   }
 
   public var calendar: LocalCalendar { model.planner.calendar }
-  public var contactCount: Int { model.contacts.count }
 
   /// Applies a new configuration and recomputes every reminder.
   public func apply(_ config: Config, now: Date) {

@@ -96,8 +96,6 @@ struct Model {
       OccurrenceState.Key(kind: reminder.kind, occurrence: reminder.occurrence)]
   }
 
-  func interactionsCount() -> Int { lastContact.count }
-
   /// Every current reminder, walked in place: copying 200,000 of them per read cost more than
   /// the reads themselves.
   var allReminders: FlattenSequence<Dictionary<String, [Reminder]>.Values> {

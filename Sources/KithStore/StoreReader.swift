@@ -85,16 +85,6 @@ public struct StoreReader {
     return result
   }
 
-  /// Announcements, newest first.
-  public func announcements(limit: Int) throws -> [(
-    reminderID: String, contactID: String, at: Date
-  )] {
-    try Row.fetchAll(
-      db, sql: "SELECT * FROM announcement ORDER BY announced_at DESC, id DESC LIMIT ?",
-      arguments: [limit]
-    ).map { ($0["reminder_id"], $0["contact_id"], Date(timeIntervalSince1970: $0["announced_at"])) }
-  }
-
   static func occurrence(_ row: Row) -> OccurrenceState? {
     guard let kind = ReminderKind(rawValue: row["kind"]),
       let occurrence = CivilDate(row["occurrence"] as String)

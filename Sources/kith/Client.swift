@@ -49,11 +49,6 @@ struct Client {
     }
   }
 
-  var isDaemon: Bool {
-    if case .daemon = transport { return true }
-    return false
-  }
-
   /// The daemon connection, for streams.
   var connection: LineClient? {
     if case .daemon(let connection) = transport { return connection }

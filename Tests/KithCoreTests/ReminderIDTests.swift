@@ -101,7 +101,6 @@ struct ReminderIDTests {
   func kindRawValues(text: String, kind: ReminderKind) {
     #expect(kind.rawValue == text)
     #expect(ReminderKind(rawValue: text) == kind)
-    #expect(kind.isYearly == (text == "birthday" || text.hasPrefix("date:")))
   }
 
   @Test("Unknown kinds", arguments: ["", "date:", "Touch", "anniversary", "date", "birthdays"])
